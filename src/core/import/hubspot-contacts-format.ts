@@ -1,0 +1,76 @@
+import type { ColumnMappingFile } from './column-mapping-schema.ts';
+
+/**
+ * A HubSpot "all contacts" export: UI labels as headers. Its dates carry no offset (they are in the
+ * portal's time zone), so none is used as the touch time; they stay in attributes as text.
+ * Properties not listed land in attributes under their label.
+ */
+export const hubspotContactsFormat = {
+  name: 'HubSpot contacts export',
+  description: 'Contact properties by UI label. Email falls back to Work email, phone to mobile, website to the company domain.',
+  externalSource: 'hubspot',
+  columns: {
+    'Record ID': 'externalId',
+    Salutation: 'attributes.salutation',
+    'First Name': 'firstName',
+    'Last Name': 'lastName',
+    Email: 'email',
+    'Work email': 'email',
+    'Phone Number': 'phone',
+    'Mobile Phone Number': 'phone',
+    'Company Name': 'company',
+    'Website URL': 'website',
+    'Company domain name': 'website',
+    Industry: 'industry',
+    'Number of Employees': 'employees',
+    'Company size': 'attributes.company_size',
+    'Annual Revenue': 'annualRevenue',
+    City: 'city',
+    'State/Region': 'state',
+    'Country/Region': 'country',
+    'Postal Code': 'attributes.postal_code',
+    'Job Title': 'title',
+    'Job function': 'attributes.job_function',
+    Seniority: 'seniority',
+    'Original Source': 'source',
+    'Original Source Drill-Down 1': 'attributes.original_source_drill_down_1',
+    'Original Source Drill-Down 2': 'attributes.original_source_drill_down_2',
+    'Latest Source': 'attributes.latest_source',
+    'Lifecycle Stage': 'attributes.lifecycle_stage',
+    'Lead Status': 'attributes.lead_status',
+    'Lead Rating': 'attributes.lead_rating',
+    'HubSpot Score': 'attributes.hubspot_score',
+    'Predictive Lead Score': 'attributes.predictive_lead_score',
+    'Contact owner': 'attributes.contact_owner',
+    'Create Date': 'attributes.create_date',
+    'Became a Lead Date': 'attributes.became_lead_date',
+    'Number of Form Submissions': 'attributes.form_submissions',
+    'Number of Pageviews': 'attributes.pageviews',
+    'Number of Sessions': 'attributes.sessions',
+    'First Conversion': 'attributes.first_conversion',
+    'Recent Conversion': 'attributes.recent_conversion',
+    'Legal basis for processing contact\'s data': 'attributes.legal_basis',
+    'Unsubscribed from all email': 'attributes.unsubscribed_from_all_email',
+    'Marketing contact until next update': 'attributes.marketing_contact',
+  },
+  fallbacks: {
+    email: ['Email', 'Work email'],
+    phone: ['Phone Number', 'Mobile Phone Number'],
+    website: ['Website URL', 'Company domain name'],
+  },
+  nullValues: [''],
+  ignoreColumns: [
+    // Personal data leadpact has no use for; not storing it is the data-minimisation default.
+    'Date of birth',
+    'Gender',
+    'Marital Status',
+    'Military status',
+    'Relationship Status',
+    // Record audit trail of the HubSpot portal, not facts about the contact.
+    'Created by user ID',
+    'Last Modified Date',
+    'Object create date/time',
+  ],
+  touch: { typeFromColumn: null, typeMap: {}, defaultType: 'import', occurredAtColumn: null },
+  defaults: {},
+} satisfies ColumnMappingFile;
