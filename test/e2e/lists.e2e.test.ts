@@ -84,7 +84,7 @@ async function shownTotal(page: Page): Promise<number> {
 
 /** Waits until the table shows exactly `ids`, in that order. */
 async function expectRows(page: Page, ids: string[]): Promise<void> {
-  await expect.poll(() => rowIds(page), { timeout: 10_000 }).toEqual(ids);
+  await expect.poll(() => rowIds(page)).toEqual(ids);
 }
 
 describe('leads list', () => {
