@@ -67,7 +67,9 @@ function ActivateAction(props: { version: PactVersion; activeVersion: number | n
   const activate = useMutation({
     mutationFn: () => dataOf(api.POST('/api/pact-versions/{version}/activate', { params: { path: { version: props.version.version } } })),
     onSuccess: async (activation) => {
-      toast.show(`Version ${activation.version} is in force. Rescoring the open leads…`, 'success');
+      // The rescoring card below follows the run to its end; a toast that said "rescoring…" would
+      // outlive it on a small pact and contradict the card's "Done".
+      toast.show(`Version ${activation.version} is in force.`, 'success');
       await navigate({ search: { run: activation.rescoreRunId }, replace: true });
       await queryClient.invalidateQueries({ queryKey: pactKey });
     },
