@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
+import { resubmissionShare } from '../src/core/demo/generate-demo-leads.ts';
 import { openDatabase, type OpenDatabaseOptions } from '../src/db/open-database.ts';
 import { findPostgresServer } from './ingest/bench-databases.ts';
 import { killLeadpactServers, startLeadpactServer } from './ingest/leadpact-server-process.ts';
@@ -18,7 +19,7 @@ import { benchScreenshotDirectory, launchBenchChromium, measureScreen, type Scre
 import { slowestPlanText, webJsonLine, webTable, type ScreenMeasurement, type WebMeasurement } from './web/print-web-report.ts';
 
 const usage =
-  'usage: npm run bench -- web [--db pglite|postgres|both (default pglite)] [--leads N (default 100000)] [--accounts N (default leads/10)] [--runs N (default 5)] [--seed N (default 42)] [--refresh-cache] [--vacuum-analyze]';
+  'usage: npm run bench -- web [--db pglite|postgres|both (default pglite)] [--leads N: leads in the database (default 100000)] [--accounts N (default leads/10)] [--runs N (default 5)] [--seed N (default 42)] [--refresh-cache] [--vacuum-analyze]';
 /** The issue's target for each screen, first render and interactive alike. */
 const targetMs = 1000;
 /**
@@ -27,8 +28,18 @@ const targetMs = 1000;
  */
 const rowTimeoutMs = 90_000;
 
+/**
+ * `leadpact demo --leads N` makes N captures, and the planted re-submissions (4 % of them) merge into
+ * the lead they repeat: 100,000 captures leave 95,928 leads. The issue asks for 100,000 leads in the
+ * database, so the demo is asked for 5 % more captures and the run checks the count it got.
+ */
+const capturesPerLead = 1 / (1 - resubmissionShare - 0.01);
+
 interface Options {
   databases: ('pglite' | 'postgres')[];
+  /** Leads the database must hold (not merged away) when the screens are measured. */
+  leads: number;
+  /** What `leadpact demo` is asked for: enough captures that, after re-submissions merge, `leads` remain. */
   spec: DemoDataSpec;
   runs: number;
   refresh: boolean;
@@ -67,7 +78,7 @@ export async function runBench(args: string[]): Promise<void> {
   try {
     const progress = (line: string) => process.stderr.write(`[web] ${line}\n`);
     process.stdout.write(
-      `demo organisation: ${options.spec.leads.toLocaleString('en-US')} leads, ${options.spec.accounts.toLocaleString('en-US')} accounts, seed ${options.spec.seed}; ${options.runs} loads per screen (the first with an empty browser cache), Chromium 1280×800\n` +
+      `demo organisation: at least ${options.leads.toLocaleString('en-US')} leads (${options.spec.leads.toLocaleString('en-US')} captures, re-submissions merging), ${options.spec.accounts.toLocaleString('en-US')} accounts, seed ${options.spec.seed}; ${options.runs} loads per screen (the first with an empty browser cache), Chromium 1280×800\n` +
         `machine: ${availableParallelism()} CPUs, shared by the browser, the server and the database; ${machineLoad()}\n`,
     );
     // A build of our own: web/dist may be rebuilt by someone else while the benchmark runs.
@@ -155,6 +166,10 @@ async function measureOn(kind: 'pglite' | 'postgres', database: RunDatabase, bro
     await setup.close();
   }
   // The CLI migrates the copy first (prepareDatabase), so maintenance below sees the final schema.
+  if (users.listUser.openLeads < options.leads) {
+    throw new Error(`[${kind}] the demo organisation holds ${users.listUser.openLeads} leads, fewer than the ${options.leads} asked for: its re-submission share grew; raise capturesPerLead`);
+  }
+  process.stdout.write(`[${kind}] leads in the database: ${users.listUser.openLeads.toLocaleString('en-US')}\n`);
   setBenchPasswords([users.rep.principal.email, users.listUser.principal.email], database.serverEnv);
   process.stdout.write(`[${kind}] maintenance: ${await maintenance(database, options.vacuumAnalyze)}\n`);
 
@@ -244,7 +259,8 @@ function parseOptions(args: string[]): Options {
     const leads = whole('leads', values.leads, 100_000, 100);
     return {
       databases: db === 'both' ? ['pglite', 'postgres'] : [db],
-      spec: { seed: whole('seed', values.seed, 42, 0), leads, accounts: whole('accounts', values.accounts, Math.max(1, Math.round(leads / 10)), 1) },
+      leads,
+      spec: { seed: whole('seed', values.seed, 42, 0), leads: Math.ceil(leads * capturesPerLead), accounts: whole('accounts', values.accounts, Math.max(1, Math.round(leads / 10)), 1) },
       runs: whole('runs', values.runs, 5, 1),
       refresh: values['refresh-cache'] ?? false,
       vacuumAnalyze: values['vacuum-analyze'] ?? false,

@@ -12,6 +12,7 @@ export const listOptionNames: Record<string, string> = {
   source: '--source',
   class: '--class',
   team: '--team',
+  account: '--account',
   createdFrom: '--created-from',
   createdTo: '--created-to',
   q: '--q',

@@ -303,6 +303,28 @@ describe('accounts list', () => {
     await expect.poll(() => accountRowIds(page)).toEqual(byLeads.accounts.map((account) => account.id));
   });
 
+  it('opens all of an account’s leads in the leads list, filtered to that account by name, and lets the filter go', async () => {
+    const page = await signedInAt('marketing', '/accounts?sort=-leads');
+    const top = (await apiAccounts(page, { sort: '-leads' })).accounts[0]!;
+    await page.goto(`/accounts/${top.id}`);
+    await page.getByRole('heading', { level: 1, name: top.name }).waitFor();
+    await page.getByRole('link', { name: `All ${top.leadCounts.total} in the leads list` }).click();
+    await page.waitForURL((url) => url.pathname === '/leads' && url.searchParams.get('account') === top.id);
+    const ofAccount = await apiLeads(page, { account: top.id });
+    expect(ofAccount.total).toBe(top.leadCounts.total);
+    await expectRows(page, ofAccount.leads.map((lead) => lead.id));
+    expect(await shownTotal(page)).toBe(top.leadCounts.total);
+    const filter = page.getByLabel('Account', { exact: true });
+    await expect.poll(() => filter.locator('option:checked').textContent()).toBe(top.name);
+    await expectNoSeriousAccessibilityViolations(page);
+
+    await filter.selectOption({ label: 'Any account' });
+    await page.waitForURL((url) => url.pathname === '/leads' && !url.searchParams.has('account'));
+    const everyLead = await apiLeads(page, {});
+    await expectRows(page, everyLead.leads.map((lead) => lead.id));
+    expect(await page.getByLabel('Account', { exact: true }).count()).toBe(0);
+  });
+
   it('shows the API’s answer about a filter under that filter', async () => {
     const page = await signedInAt('marketing', '/accounts');
     const country = page.getByLabel('Country');

@@ -38,6 +38,7 @@ interface LeadFilterOptions {
   source?: string;
   class?: string;
   team?: string;
+  account?: string;
   createdFrom?: string;
   createdTo?: string;
   q?: string;
@@ -47,7 +48,7 @@ interface LeadFilterOptions {
 /** The options as the API's query parameters (an owner's e-mail looked up), to parse with its schema. */
 async function leadQueryInput(db: Db, options: LeadFilterOptions): Promise<Record<string, string | undefined>> {
   const grade = options.grade?.split(',').map((part) => part.trim().toUpperCase()).join(',');
-  return { stage: options.stage, grade, owner: await ownerParameter(db, options.owner), source: options.source, class: options.class, team: options.team, createdFrom: options.createdFrom, createdTo: options.createdTo, q: options.q, sort: options.sort };
+  return { stage: options.stage, grade, owner: await ownerParameter(db, options.owner), source: options.source, class: options.class, team: options.team, account: options.account, createdFrom: options.createdFrom, createdTo: options.createdTo, q: options.q, sort: options.sort };
 }
 
 export function registerLeadCommand(program: Command, context: OrgCommandContext = defaultOrgCommandContext): void {
@@ -76,6 +77,7 @@ export function registerLeadCommand(program: Command, context: OrgCommandContext
         .option('--source <source>', 'lead source (any letter case)')
         .option('--class <class>', accountClasses.join(', '))
         .option('--team <id>', 'team id')
+        .option('--account <id>', 'account id: only its leads')
         .option('--created-from <date>', 'created at or after (ISO date or date-time)')
         .option('--created-to <date>', 'created before (ISO date or date-time)')
         .option('--q <text>', 'search e-mail, names, company'),

@@ -15,6 +15,7 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 describeEachDatabase('leadpact lead list / export and account list / export', (kind) => {
   let database: TestDatabase;
   let repEmail: string;
+  let acmeId: string;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const db = database.db;
@@ -28,6 +29,7 @@ describeEachDatabase('leadpact lead list / export and account list / export', (k
       ])
       .returning('id')
       .execute();
+    acmeId = acme!.id;
     const lead = (values: { first_name: string; company: string; score: number | null; owner_id: string | null; account_id: string }) => ({
       ...values,
       stage: 'mql' as const,
@@ -61,6 +63,9 @@ describeEachDatabase('leadpact lead list / export and account list / export', (k
     expect(text.out).toMatch(/\+Cy[\s\S]*Ana[\s\S]*\n2 of 3\nmore: add --cursor \S+\n$/);
     const mine = JSON.parse((await leadpact('lead', 'list', '--owner', 'RITA@example.test', '--json')).out);
     expect(mine.leads.map((lead: { firstName: string }) => lead.firstName).sort()).toEqual(['+Cy', 'Ana']);
+    const ofAcme = JSON.parse((await leadpact('lead', 'list', '--account', acmeId, '--json')).out);
+    expect(ofAcme.leads.map((lead: { firstName: string }) => lead.firstName).sort()).toEqual(['Ana', 'Ben']);
+    expect(ofAcme.total).toBe(2);
   });
 
   it('refuses bad options naming them, with exit code 1', async () => {
@@ -70,6 +75,7 @@ describeEachDatabase('leadpact lead list / export and account list / export', (k
       [['lead', 'list', '--owner', 'nobody@example.test'], '--owner'],
       [['lead', 'list', '--stage', 'hot'], '--stage'],
       [['lead', 'list', '--cursor', 'garbage'], '--cursor'],
+      [['lead', 'list', '--account', 'acme'], '--account'],
       [['lead', 'export', join(directory, 'x.csv'), '--sort', '-colour'], '--sort'],
       [['lead', 'export', join(directory, 'no-such-dir', 'x.csv')], 'FILE'],
       [['account', 'list', '--sort', 'size'], '--sort'],

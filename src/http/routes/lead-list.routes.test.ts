@@ -85,6 +85,23 @@ describeEachDatabase('lead list API: sort, total, owner=me, CSV', (kind) => {
     expect(badOwner.body.error.issues.map((candidate: { path: string }) => candidate.path)).toEqual(['query.owner']);
   });
 
+  it('account=<id> lists that account’s leads, in the list and the CSV; a malformed id is a 400 naming account', async () => {
+    const { account_id: accountId } = await t.database.db.selectFrom('leads').select('account_id').where('id', '=', leadIds[1]!).executeTakeFirstOrThrow();
+    expect(accountId).not.toBeNull();
+    const sameAccount = (await t.database.db.selectFrom('leads').select('id').where('account_id', '=', accountId).where('merged_into_id', 'is', null).execute()).map((row) => row.id);
+    expect(sameAccount).toContain(leadIds[1]);
+    expect(sameAccount.length).toBeLessThan(leadIds.length);
+    const page: { status: number; body: Page } = await t.call('GET', `/api/leads?account=${accountId}`);
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBe(sameAccount.length);
+    expect(page.body.leads.map((lead) => lead.id).sort()).toEqual([...sameAccount].sort());
+    const csv = await t.call('GET', `/api/leads.csv?account=${accountId}`);
+    expect((parse(csv.body as string, { columns: true }) as { id: string; account_id: string }[]).map((row) => [row.id, row.account_id])).toEqual(page.body.leads.map((lead) => [lead.id, accountId]));
+    const bad = await t.call('GET', '/api/leads?account=acme');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues.map((candidate: { path: string }) => candidate.path)).toEqual(['query.account']);
+  });
+
   it('exports the same leads as CSV: streamed, dated file name, formula cells neutralized, access applied', async () => {
     await t.database.db
       .updateTable('leads')

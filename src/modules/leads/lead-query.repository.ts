@@ -14,6 +14,8 @@ export interface LeadListFilter {
   source?: string | undefined;
   accountClass?: 'field' | 'inside' | 'marketing_led' | undefined;
   teamId?: string | undefined;
+  /** Only the leads of this account. */
+  accountId?: string | undefined;
   createdFrom?: Date | undefined;
   createdTo?: Date | undefined;
   /** Matches e-mail, names and company, ignoring case. */
@@ -59,6 +61,7 @@ function matchingLeads(db: Db, scope: RecordScope, filter: LeadListFilter) {
   if (filter.source) query = query.where(sql<boolean>`(lower(leads.source) collate "C") = lower(${filter.source})`);
   if (filter.accountClass) query = query.where('leads.account_class', '=', filter.accountClass);
   if (filter.teamId) query = query.where('leads.team_id', '=', filter.teamId);
+  if (filter.accountId) query = query.where('leads.account_id', '=', filter.accountId);
   if (filter.createdFrom) query = query.where('leads.created_at', '>=', filter.createdFrom);
   if (filter.createdTo) query = query.where('leads.created_at', '<', filter.createdTo);
   if (filter.text) {

@@ -154,6 +154,40 @@ describeEachDatabase('listing leads sorted, paged and counted', (kind) => {
     expect(page.leads.map((lead) => lead.id)).toEqual(expectedOrder(matching, 'score', true).slice(0, 3));
   });
 
+  it('account=<id> is that account’s leads alone, counted and paged, and still only those the caller may see', async () => {
+    const db = database.db;
+    const accounts = await db
+      .insertInto('accounts')
+      .values([
+        { name: 'Acme', name_key: 'acme' },
+        { name: 'Globex', name_key: 'globex' },
+      ])
+      .returning('id')
+      .execute();
+    const [acme, globex] = accounts.map((account) => account.id) as [string, string];
+    const ofAcme = seeded.filter((_, index) => index % 4 === 0);
+    const ofGlobex = seeded.filter((_, index) => index % 4 === 1);
+    await db.updateTable('leads').set({ account_id: acme }).where('id', 'in', ofAcme.map((lead) => lead.id)).execute();
+    await db.updateTable('leads').set({ account_id: globex }).where('id', 'in', ofGlobex.map((lead) => lead.id)).execute();
+    try {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listLeads(db, { filter: { accountId: acme }, sort: { key: 'score', descending: true }, cursor, limit: 4, access: adminAccess });
+        expect(page.total).toBe(ofAcme.length);
+        seen.push(...page.leads.map((lead) => lead.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(expectedOrder(ofAcme, 'score', true));
+      const repsOfGlobex = await listLeads(db, { filter: { accountId: globex }, limit: 500, access: repAccess });
+      expect(repsOfGlobex.leads.map((lead) => lead.id).sort()).toEqual(ofGlobex.filter((lead) => lead.owner_id === repId).map((lead) => lead.id).sort());
+      expect(repsOfGlobex.total).toBe(repsOfGlobex.leads.length);
+    } finally {
+      await db.updateTable('leads').set({ account_id: null }).where('account_id', 'in', [acme, globex]).execute();
+      await db.deleteFrom('accounts').where('id', 'in', [acme, globex]).execute();
+    }
+  });
+
   it('owner=me is the caller’s own leads, for a user and for an API key; the operator has no "me"', async () => {
     const mine = await listLeads(database.db, { filter: { owner: 'me' }, limit: 500, access: repAccess });
     expect(mine.total).toBe(seeded.filter((lead) => lead.owner_id === repId).length);

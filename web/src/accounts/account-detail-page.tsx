@@ -84,11 +84,13 @@ function AccountView(props: { detail: AccountDetail }) {
                   </li>
                 ))}
               </ul>
-              {recentLeads.length < leadCounts.total ? (
-                <p className="lp-account-detail__note">
-                  The newest {recentLeads.length} of {leadCounts.total.toLocaleString()} leads.
-                </p>
-              ) : null}
+              <p className="lp-account-detail__note">
+                {recentLeads.length < leadCounts.total ? `The newest ${recentLeads.length} of ${leadCounts.total.toLocaleString()} leads. ` : null}
+                {/* The list pages, sorts, filters and exports them all. */}
+                <Link to="/leads" search={{ account: account.id }}>
+                  {leadCounts.total === 1 ? 'Open it in the leads list' : `All ${leadCounts.total.toLocaleString()} in the leads list`}
+                </Link>
+              </p>
               <Table caption={recentLeads.length < leadCounts.total ? `The newest ${recentLeads.length} of ${leadCounts.total} leads` : 'The account’s leads'} className="lp-list-table">
                 <thead>
                   <tr>

@@ -528,6 +528,8 @@ export interface paths {
                     source?: string;
                     class?: "field" | "inside" | "marketing_led";
                     team?: string;
+                    /** @description An account id: only the leads of that account */
+                    account?: string;
                     createdFrom?: string;
                     createdTo?: string;
                     /** @description Search e-mail, names and company */
@@ -658,6 +660,8 @@ export interface paths {
                     source?: string;
                     class?: "field" | "inside" | "marketing_led";
                     team?: string;
+                    /** @description An account id: only the leads of that account */
+                    account?: string;
                     createdFrom?: string;
                     createdTo?: string;
                     /** @description Search e-mail, names and company */

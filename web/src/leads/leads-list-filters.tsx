@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { accountClassLabels, accountClassValues, type AccountClass } from '../accounts/account-classes.ts';
+import { accountDetailQuery } from '../accounts/accounts-list-query.ts';
 import { stageLabels } from '../ui/badge.tsx';
 import { FilterBar } from '../ui/filter-bar.tsx';
 import { Field } from '../ui/field.tsx';
@@ -13,7 +14,7 @@ import { leadOwnersQuery, leadSourcesQuery, leadTeamsQuery, ownerOptionsFor, sho
 import { activeLeadFilterCount, gradesOf, leadGrades, leadSortOf, leadStages, stagesOf, type LeadsListSearch } from './leads-list-search.ts';
 import { formatListSort } from '../ui/list-sort.ts';
 
-export type LeadFilterName = 'stage' | 'grade' | 'owner' | 'team' | 'source' | 'class' | 'from' | 'to' | 'q';
+export type LeadFilterName = 'stage' | 'grade' | 'owner' | 'team' | 'account' | 'source' | 'class' | 'from' | 'to' | 'q';
 
 export interface LeadsListFiltersProps {
   search: LeadsListSearch;
@@ -48,6 +49,8 @@ export function LeadsListFilters(props: LeadsListFiltersProps) {
   const owners = useQuery({ ...leadOwnersQuery, enabled: props.loadChoices });
   const teams = useQuery({ ...leadTeamsQuery, enabled: props.loadChoices && showsTeamFilter(viewer.role) });
   const sources = useQuery({ ...leadSourcesQuery, enabled: props.loadChoices });
+  // The account filter comes from an account's page ("all its leads"); it has no picker, only its name and a way out.
+  const account = useQuery({ ...accountDetailQuery(search.account ?? ''), enabled: search.account !== undefined, retry: false });
   const grades = gradesOf(search);
   const activeCount = activeLeadFilterCount(search);
   const toggleGrade = (grade: (typeof leadGrades)[number]) => {
@@ -98,6 +101,21 @@ export function LeadsListFilters(props: LeadsListFiltersProps) {
       {showsTeamFilter(viewer.role) ? (
         <Field label="Team" error={errors.team ?? (teams.isError ? 'The teams could not be loaded; the filter in force still applies.' : null)}>
           {(control) => <Select {...control} value={search.team ?? ''} options={teamOptionsFor(teams.data ?? [], search.team)} onChange={(event) => props.onChange({ team: event.target.value || undefined })} />}
+        </Field>
+      ) : null}
+      {search.account ? (
+        <Field label="Account" error={errors.account}>
+          {(control) => (
+            <Select
+              {...control}
+              value={search.account ?? ''}
+              options={[
+                { value: search.account!, label: account.data?.account.name ?? (account.isPending ? 'Loading the account…' : 'The account in the address') },
+                { value: '', label: 'Any account' },
+              ]}
+              onChange={(event) => props.onChange({ account: event.target.value || undefined })}
+            />
+          )}
         </Field>
       ) : null}
       <Field label="Source" error={errors.source}>

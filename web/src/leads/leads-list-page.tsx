@@ -31,7 +31,7 @@ import './leads-list.css';
 const route = getRouteApi('/signed-in/leads');
 
 /** The API's name of each filter's query parameter, to put its answer under the right field. */
-const apiParameterOf: Record<LeadFilterName, string> = { stage: 'stage', grade: 'grade', owner: 'owner', team: 'team', source: 'source', class: 'class', from: 'createdFrom', to: 'createdTo', q: 'q' };
+const apiParameterOf: Record<LeadFilterName, string> = { stage: 'stage', grade: 'grade', owner: 'owner', team: 'team', account: 'account', source: 'source', class: 'class', from: 'createdFrom', to: 'createdTo', q: 'q' };
 
 function filterErrorsOf(error: ApiError | null, rangeProblem: string | null): Partial<Record<LeadFilterName, string>> {
   const errors: Partial<Record<LeadFilterName, string>> = {};

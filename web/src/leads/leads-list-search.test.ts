@@ -16,12 +16,12 @@ const userId = '0b8e7f1c-1111-4222-8333-444455556666';
 describe('leads list view in the URL', () => {
   it('keeps well-formed filters, in the funnel’s and the grades’ order, once each', () => {
     expect(
-      parseLeadsListSearch({ stage: 'sal,mql,sal', grade: 'B,A', owner: userId, team: userId, source: ' Webinar ', class: 'inside', from: '2026-02-01', to: '2026-02-28', q: ' acme ', sort: '-score', cursor: 'abc' }),
-    ).toEqual({ stage: 'mql,sal', grade: 'A,B', owner: userId, team: userId, source: 'Webinar', class: 'inside', from: '2026-02-01', to: '2026-02-28', q: 'acme', sort: '-score', cursor: 'abc' });
+      parseLeadsListSearch({ stage: 'sal,mql,sal', grade: 'B,A', owner: userId, team: userId, account: userId, source: ' Webinar ', class: 'inside', from: '2026-02-01', to: '2026-02-28', q: ' acme ', sort: '-score', cursor: 'abc' }),
+    ).toEqual({ stage: 'mql,sal', grade: 'A,B', owner: userId, team: userId, account: userId, source: 'Webinar', class: 'inside', from: '2026-02-01', to: '2026-02-28', q: 'acme', sort: '-score', cursor: 'abc' });
   });
 
   it('drops what it does not know, so a hand-edited link never breaks the page', () => {
-    expect(parseLeadsListSearch({ stage: 'open,closed', grade: 'E', owner: 'bob', team: 'sales', class: 'enterprise', from: '2026-02-30', to: 'yesterday', q: '   ', sort: '-email', cursor: '' })).toEqual({});
+    expect(parseLeadsListSearch({ stage: 'open,closed', grade: 'E', owner: 'bob', team: 'sales', account: 'acme', class: 'enterprise', from: '2026-02-30', to: 'yesterday', q: '   ', sort: '-email', cursor: '' })).toEqual({});
     expect(parseLeadsListSearch({ stage: ['mql', 'nope'], owner: 'me' })).toEqual({ stage: 'mql', owner: 'me' });
     expect(parseLeadsListSearch({ owner: 'unassigned' })).toEqual({ owner: 'unassigned' });
     // A search of digits arrives parsed as a number from the URL.
@@ -47,11 +47,12 @@ describe('leads list view in the URL', () => {
 
 describe('leads list API query', () => {
   it('sends the filters under the API’s names, whole days as local midnights with the last day included', () => {
-    expect(leadsApiQueryOf({ stage: 'mql,sal', grade: 'A', owner: 'me', team: userId, source: 'Webinar', class: 'field', from: '2026-02-01', to: '2026-02-28', q: 'acme', sort: '-score', cursor: 'ignored' })).toEqual({
+    expect(leadsApiQueryOf({ stage: 'mql,sal', grade: 'A', owner: 'me', team: userId, account: userId, source: 'Webinar', class: 'field', from: '2026-02-01', to: '2026-02-28', q: 'acme', sort: '-score', cursor: 'ignored' })).toEqual({
       stage: 'mql,sal',
       grade: 'A',
       owner: 'me',
       team: userId,
+      account: userId,
       source: 'Webinar',
       class: 'field',
       createdFrom: new Date(2026, 1, 1).toISOString(),
@@ -71,6 +72,8 @@ describe('leads list API query', () => {
 
   it('counts and clears the filters, keeping the order', () => {
     expect(activeLeadFilterCount({ grade: 'A', q: 'x', sort: '-score', cursor: 'c' })).toBe(2);
+    expect(activeLeadFilterCount({ account: userId })).toBe(1);
+    expect(withoutLeadFilters({ account: userId, sort: 'name' })).toEqual({ sort: 'name' });
     expect(withoutLeadFilters({ grade: 'A', q: 'x', sort: '-score', cursor: 'c' })).toEqual({ sort: '-score' });
     expect(withoutLeadFilters({ grade: 'A' })).toEqual({});
   });

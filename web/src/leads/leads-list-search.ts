@@ -17,6 +17,8 @@ export interface LeadsListSearch {
   /** A user id, "me" or "unassigned". */
   owner?: string;
   team?: string;
+  /** An account id: only its leads (the account page links here). */
+  account?: string;
   source?: string;
   class?: AccountClass;
   /** First day created (YYYY-MM-DD, the viewer's time zone). */
@@ -90,6 +92,7 @@ export function parseLeadsListSearch(search: Record<string, unknown>): LeadsList
   if (grades.length > 0) parsed.grade = grades.join(',');
   if (typeof search.owner === 'string' && (search.owner === 'me' || search.owner === 'unassigned' || uuidPattern.test(search.owner))) parsed.owner = search.owner;
   if (typeof search.team === 'string' && uuidPattern.test(search.team)) parsed.team = search.team;
+  if (typeof search.account === 'string' && uuidPattern.test(search.account)) parsed.account = search.account;
   const source = text(search.source, 100);
   if (source) parsed.source = source;
   if (isAccountClass(search.class)) parsed.class = search.class;
@@ -122,6 +125,7 @@ export function leadsApiQueryOf(search: LeadsListSearch): LeadsApiQuery {
   if (grades.length > 0) query.grade = grades.join(',');
   if (search.owner) query.owner = search.owner;
   if (search.team) query.team = search.team;
+  if (search.account) query.account = search.account;
   if (search.source) query.source = search.source;
   if (search.class) query.class = search.class;
   if (search.from) query.createdFrom = startOfLocalDay(search.from);
@@ -139,7 +143,7 @@ export function leadsCsvHref(search: LeadsListSearch): string {
 }
 
 /** The filters of the view (neither its order nor its page), to say what narrowed it and to clear them. */
-export const leadFilterNames = ['stage', 'grade', 'owner', 'team', 'source', 'class', 'from', 'to', 'q'] as const satisfies readonly (keyof LeadsListSearch)[];
+export const leadFilterNames = ['stage', 'grade', 'owner', 'team', 'account', 'source', 'class', 'from', 'to', 'q'] as const satisfies readonly (keyof LeadsListSearch)[];
 
 export function activeLeadFilterCount(search: LeadsListSearch): number {
   return leadFilterNames.filter((name) => search[name] !== undefined).length;
