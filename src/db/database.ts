@@ -322,6 +322,22 @@ export interface PrivacySettingsTable {
   created_at: CreatedTimestamp;
 }
 
+/** Stored answers to requests sent with an Idempotency-Key (migration 2026-11-22-0005-request-idempotency). */
+export interface IdempotencyKeysTable {
+  owner_type: 'api_key' | 'user';
+  owner_id: string;
+  key: string;
+  request_hash: string;
+  state: 'in_flight' | 'completed';
+  locked_until: Timestamp | null;
+  response_status: number | null;
+  response_headers: Json<Record<string, string>> | null;
+  response_body: string | null;
+  response_omitted: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -343,6 +359,7 @@ export interface Database {
   lead_consents: LeadConsentsTable;
   suppressions: SuppressionsTable;
   privacy_settings: PrivacySettingsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 /** What repositories and use cases take as their first argument: the database or an open transaction. */

@@ -1,32 +1,11 @@
-import { sql, type ColumnType, type JSONColumnType, type Kysely, type Selectable } from 'kysely';
-import type { Database, Db } from '../../db/database.ts';
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-
-/**
- * The `idempotency_keys` table (migration 2026-11-22-0005-request-idempotency). Kept beside its only
- * repository until it moves into the shared `Database` interface.
- */
-export interface IdempotencyKeysTable {
-  owner_type: IdempotencyOwner['type'];
-  owner_id: string;
-  key: string;
-  request_hash: string;
-  state: 'in_flight' | 'completed';
-  locked_until: Timestamp | null;
-  response_status: number | null;
-  response_headers: JSONColumnType<Record<string, string>> | null;
-  response_body: string | null;
-  response_omitted: string | null;
-  created_at: Timestamp;
-  completed_at: Timestamp | null;
-}
+import { sql, type Selectable } from 'kysely';
+import type { Db, IdempotencyKeysTable } from '../../db/database.ts';
 
 export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;
 
 /** Whose key it is: keys are scoped to one API key or one signed-in user. */
 export interface IdempotencyOwner {
-  type: 'api_key' | 'user';
+  type: IdempotencyKeysTable['owner_type'];
   id: string;
 }
 
@@ -35,18 +14,13 @@ export interface KeyRef {
   key: string;
 }
 
-function withIdempotencyTable(db: Db) {
-  // Transaction.withTables returns a transaction: the statement stays in the caller's transaction.
-  return (db as Kysely<Database>).withTables<{ idempotency_keys: IdempotencyKeysTable }>();
-}
-
 function whereKey(ref: KeyRef) {
   return { owner_type: ref.owner.type, owner_id: ref.owner.id, key: ref.key };
 }
 
 /** Inserts an in-flight row for the key unless the key exists; true when this call inserted it. */
 export async function insertInFlightKey(db: Db, ref: KeyRef, row: { requestHash: string; lockedUntil: Date; createdAt: Date }): Promise<boolean> {
-  const inserted = await withIdempotencyTable(db)
+  const inserted = await db
     .insertInto('idempotency_keys')
     .values({ ...whereKey(ref), request_hash: row.requestHash, state: 'in_flight', locked_until: row.lockedUntil, created_at: row.createdAt })
     .onConflict((conflict) => conflict.columns(['owner_type', 'owner_id', 'key']).doNothing())
@@ -78,7 +52,7 @@ export async function insertInFlightKeys(db: Db, rows: readonly { ref: KeyRef; r
 
 export async function findKey(db: Db, ref: KeyRef): Promise<IdempotencyKeyRow | undefined> {
   const { owner_type, owner_id, key } = whereKey(ref);
-  return withIdempotencyTable(db)
+  return db
     .selectFrom('idempotency_keys')
     .selectAll()
     .where('owner_type', '=', owner_type)
@@ -93,7 +67,7 @@ export async function findKey(db: Db, ref: KeyRef): Promise<IdempotencyKeyRow | 
  */
 export async function takeOverLapsedKey(db: Db, ref: KeyRef, now: Date, lockedUntil: Date): Promise<boolean> {
   const { owner_type, owner_id, key } = whereKey(ref);
-  const result = await withIdempotencyTable(db)
+  const result = await db
     .updateTable('idempotency_keys')
     .set({ locked_until: lockedUntil })
     .where('owner_type', '=', owner_type)
@@ -108,7 +82,7 @@ export async function takeOverLapsedKey(db: Db, ref: KeyRef, now: Date, lockedUn
 /** Moves the lease of a running request on (it is still alive). */
 export async function renewLease(db: Db, ref: KeyRef, lockedUntil: Date): Promise<void> {
   const { owner_type, owner_id, key } = whereKey(ref);
-  await withIdempotencyTable(db)
+  await db
     .updateTable('idempotency_keys')
     .set({ locked_until: lockedUntil })
     .where('owner_type', '=', owner_type)
@@ -128,7 +102,7 @@ export interface CompletedResponse {
 
 export async function markKeyCompleted(db: Db, ref: KeyRef, response: CompletedResponse, completedAt: Date): Promise<void> {
   const { owner_type, owner_id, key } = whereKey(ref);
-  await withIdempotencyTable(db)
+  await db
     .updateTable('idempotency_keys')
     .set({
       state: 'completed',
@@ -169,7 +143,7 @@ export async function markKeysCompleted(db: Db, entries: readonly { ref: KeyRef;
 /** Deletes the key if it is still in flight (the request failed: a retry may run it again). */
 export async function deleteInFlightKey(db: Db, ref: KeyRef): Promise<void> {
   const { owner_type, owner_id, key } = whereKey(ref);
-  await withIdempotencyTable(db)
+  await db
     .deleteFrom('idempotency_keys')
     .where('owner_type', '=', owner_type)
     .where('owner_id', '=', owner_id)
@@ -181,7 +155,7 @@ export async function deleteInFlightKey(db: Db, ref: KeyRef): Promise<void> {
 /** Deletes the one key if it was created before `cutoff` (it expired); true when it did. */
 export async function deleteKeyCreatedBefore(db: Db, ref: KeyRef, cutoff: Date): Promise<boolean> {
   const { owner_type, owner_id, key } = whereKey(ref);
-  const result = await withIdempotencyTable(db)
+  const result = await db
     .deleteFrom('idempotency_keys')
     .where('owner_type', '=', owner_type)
     .where('owner_id', '=', owner_id)
@@ -193,6 +167,6 @@ export async function deleteKeyCreatedBefore(db: Db, ref: KeyRef, cutoff: Date):
 
 /** Deletes every key created before `cutoff`; returns how many. */
 export async function deleteKeysCreatedBefore(db: Db, cutoff: Date): Promise<number> {
-  const result = await withIdempotencyTable(db).deleteFrom('idempotency_keys').where('created_at', '<', cutoff).executeTakeFirst();
+  const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', cutoff).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
