@@ -234,7 +234,9 @@ describe('lead page', () => {
     await expect.poll(() => ownerCard.locator('.lp-owner__name').textContent()).toBe(newOwner.name);
     await expect.poll(() => timelineEntries(page).first().textContent()).toContain('Reassigned');
     const newest = await timelineEntries(page).first().textContent();
-    expect(newest).toContain(`Assigned to ${newOwner.name} by`);
+    // The title says to whom, the byline who, and the line under it only the admin's words.
+    expect(newest).toContain(`Reassigned to ${newOwner.name}`);
+    expect(newest).not.toContain(' by API');
     expect(newest).toContain('Territory change (e2e)');
     expect(newest).toContain('Riley Admin');
     expect(await page.locator('[data-assignment-reason]').textContent()).toContain('Territory change (e2e)');

@@ -100,6 +100,10 @@ describeEachDatabase('changing a lead by hand (PATCH /api/leads/{id})', (kind) =
       ['stage_change', 'sal'],
     ]);
     expect(manual[0]!.reason).toContain('Met at the trade show');
+    // The person's own words apart from the composed reason; null when they gave none.
+    expect(manual.map((event) => (event.detail as { note?: string | null } | null)?.note)).toEqual(['Met at the trade show', 'Asked for pricing', null, null, null, 'Disqualified by mistake']);
+    const shown = (await t.call('GET', path)).body.events as { toStage: string | null; detail: { note?: string | null } | null }[];
+    expect(shown.filter((event) => event.toStage === 'disqualified' || event.toStage === 'sal').map((event) => event.detail?.note)).toEqual([null, 'Disqualified by mistake']);
     const entries = (await audit(leadId)).filter((entry) => entry.actor_type === 'api_key');
     expect(entries.some((entry) => entry.new_values?.owner_id === ids.rep2 && entry.old_values?.owner_id === ids.rep1)).toBe(true);
     expect(entries.some((entry) => entry.new_values?.stage === 'disqualified' && entry.new_values.disposition_code === 'wrong_target')).toBe(true);

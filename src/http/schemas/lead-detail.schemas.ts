@@ -39,6 +39,7 @@ const leadEventDetailSchema = z
   .object({
     strategy: z.enum(['account_owner', 'territory', 'round_robin', 'unassigned']).optional().openapi({ description: 'assignment: how the owner was chosen' }),
     ownerId: z.string().nullable().optional(),
+    ownerName: z.string().nullable().optional().openapi({ description: 'assignment by hand: the new owner’s name when it was made' }),
     previousOwnerId: z.string().nullable().optional(),
     team: z.string().nullable().optional(),
     territory: z.string().nullable().optional(),
@@ -57,6 +58,7 @@ const leadEventDetailSchema = z
     fromGrade: z.enum(grades).nullable().optional(),
     toGrade: z.enum(grades).nullable().optional(),
     pactVersionId: z.string().optional(),
+    note: z.string().nullable().optional().openapi({ description: 'A change made by a person: their own words (the reason they gave; null when they gave none), without the actor and action the event’s `reason` spells out' }),
   })
   .catchall(z.unknown())
   .openapi('LeadEventDetail');

@@ -29,7 +29,7 @@ export async function markLeadJunk(db: Kysely<Database>, options: { leadId: stri
     }
     if (lead.owner_id && openStages.includes(lead.stage)) await adjustOpenLeadCount(trx, lead.owner_id, -1);
     await updateLead(trx, lead.id, { stage: 'junk', stage_changed_at: options.now, junk_code: 'manual', junk_reason: options.reason, owner_id: null, updated_at: options.now });
-    await insertLeadEvents(trx, [{ lead_id: lead.id, type: 'stage_change', from_stage: lead.stage, to_stage: 'junk', at: options.now, actor_type: options.actor.type, actor_id: options.actor.id, reason: `Marked junk: ${options.reason}`, detail: { previousOwnerId: lead.owner_id } }]);
+    await insertLeadEvents(trx, [{ lead_id: lead.id, type: 'stage_change', from_stage: lead.stage, to_stage: 'junk', at: options.now, actor_type: options.actor.type, actor_id: options.actor.id, reason: `Marked junk: ${options.reason}`, detail: { previousOwnerId: lead.owner_id, note: options.reason } }]);
     await recordAudit(trx, {
       actor: auditActorOfCapture(options.actor),
       action: 'update',
@@ -56,7 +56,7 @@ export async function restoreJunkLead(db: Kysely<Database>, options: { leadId: s
     await authorizeLead(trx, options.access, lead.id, 'restore');
     if (lead.stage !== 'junk') throw new AppError('CONFLICT', { userMessage: `the lead is ${lead.stage}, not junk` });
     await updateLead(trx, lead.id, { stage: 'inquiry', stage_changed_at: options.now, junk_code: null, junk_reason: null, updated_at: options.now });
-    await insertLeadEvents(trx, [{ lead_id: lead.id, type: 'stage_change', from_stage: 'junk', to_stage: 'inquiry', at: options.now, actor_type: options.actor.type, actor_id: options.actor.id, reason: `Restored from junk (${lead.junk_code}: ${lead.junk_reason}): ${options.reason}`, detail: { junkCode: lead.junk_code, junkReason: lead.junk_reason } }]);
+    await insertLeadEvents(trx, [{ lead_id: lead.id, type: 'stage_change', from_stage: 'junk', to_stage: 'inquiry', at: options.now, actor_type: options.actor.type, actor_id: options.actor.id, reason: `Restored from junk (${lead.junk_code}: ${lead.junk_reason}): ${options.reason}`, detail: { junkCode: lead.junk_code, junkReason: lead.junk_reason, note: options.reason } }]);
     await recordAudit(trx, {
       actor: auditActorOfCapture(options.actor),
       action: 'update',

@@ -58,8 +58,11 @@ export async function updateLead(db: Kysely<Database>, options: { leadId: string
 
     const update: LeadUpdate = {};
     const events: LeadEventToInsert[] = [];
-    const event = (type: LeadEventToInsert['type'], reason: string, detail: Record<string, unknown> | null, stages: Pick<LeadEventToInsert, 'from_stage' | 'to_stage'> = { from_stage: null, to_stage: null }) =>
-      events.push({ lead_id: before.id, type, ...stages, at: now, actor_type: actor.type, actor_id: actor.id, reason, detail });
+    // `reason` reads whole on its own (CLI, exports); `note` keeps the person's words apart (null:
+    // they gave none), for screens that already show who acted and what changed.
+    const note = { note: changes.reason ?? null };
+    const event = (type: LeadEventToInsert['type'], reason: string, detail: Record<string, unknown>, stages: Pick<LeadEventToInsert, 'from_stage' | 'to_stage'> = { from_stage: null, to_stage: null }) =>
+      events.push({ lead_id: before.id, type, ...stages, at: now, actor_type: actor.type, actor_id: actor.id, reason, detail: { ...detail, ...note } });
     const because = changes.reason ? `: ${changes.reason}` : '';
 
     if (hasContactChanges(changes)) {
@@ -74,7 +77,7 @@ export async function updateLead(db: Kysely<Database>, options: { leadId: string
       enforceDecision(decideAssignee(access, owner ? { userId: owner.id, teamId: owner.team_id } : null), access, { action: 'lead:reassign', target: { type: 'lead', id: before.id }, relations });
       ownerId = owner?.id ?? null;
       Object.assign(update, { owner_id: ownerId, assigned_at: owner ? now : null, ...(owner?.team_id ? { team_id: owner.team_id } : {}) });
-      event('assignment', `${owner ? `Assigned to ${owner.name}` : 'Unassigned (back to the team queue)'} by ${actor.label}${because}`, { previousOwnerId: before.owner_id, ownerId, manual: true });
+      event('assignment', `${owner ? `Assigned to ${owner.name}` : 'Unassigned (back to the team queue)'} by ${actor.label}${because}`, { previousOwnerId: before.owner_id, ownerId, ownerName: owner?.name ?? null, manual: true });
     }
 
     let stage = before.stage;

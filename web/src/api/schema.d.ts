@@ -4161,6 +4161,8 @@ export interface components {
              */
             strategy?: "account_owner" | "territory" | "round_robin" | "unassigned";
             ownerId?: string | null;
+            /** @description assignment by hand: the new owner’s name when it was made */
+            ownerName?: string | null;
             previousOwnerId?: string | null;
             team?: string | null;
             territory?: string | null;
@@ -4191,6 +4193,8 @@ export interface components {
             /** @enum {string|null} */
             toGrade?: "A" | "B" | "C" | "D" | null;
             pactVersionId?: string;
+            /** @description A change made by a person: their own words (the reason they gave; null when they gave none), without the actor and action the event’s `reason` spells out */
+            note?: string | null;
         } & {
             [key: string]: unknown;
         };

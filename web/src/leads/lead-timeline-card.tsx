@@ -5,7 +5,7 @@ import { Card } from '../ui/card.tsx';
 import { timeAgo } from '../inbox/time-ago.ts';
 import type { LeadEvent, LeadTouch } from './lead-detail.ts';
 import type { Disposition } from './lead-dispositions.ts';
-import { eventTitle, relatedLeadOf, timelineOf, touchOrigin, touchTitle, type TimelineEntry } from './lead-timeline.ts';
+import { eventReasonText, eventTitle, relatedLeadOf, timelineOf, touchOrigin, touchTitle, type TimelineEntry } from './lead-timeline.ts';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -40,9 +40,10 @@ function EventBody(props: { event: LeadEvent; context: EntryContext }) {
   if (detail?.fields && detail.fields.length > 0) facts.push(`Changed: ${detail.fields.map((field) => field.replaceAll('_', ' ')).join(', ')}`);
   const skipped = event.type === 'assignment' ? (detail?.skipped ?? []) : [];
   const related = relatedLeadOf(event, context.leadId);
+  const said = eventReasonText(event);
   return (
     <>
-      {event.reason ? <p className="lp-timeline__reason">{event.reason}</p> : null}
+      {said ? <p className="lp-timeline__reason">{said}</p> : null}
       {related ? (
         <p className="lp-timeline__facts">
           <Link to="/leads/$leadId" params={{ leadId: related }} search={context.from ? { from: context.from } : {}}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeadEvent, LeadTouch } from './lead-detail.ts';
-import { eventTitle, relatedLeadOf, timelineOf, touchOrigin, touchTitle } from './lead-timeline.ts';
+import { eventReasonText, eventTitle, relatedLeadOf, timelineOf, touchOrigin, touchTitle } from './lead-timeline.ts';
 
 const touch = (id: string, occurredAt: string, overrides: Partial<LeadTouch> = {}): LeadTouch => ({
   id,
@@ -23,6 +23,16 @@ const event = (id: number, at: string, overrides: Partial<LeadEvent> = {}): Lead
   toStage: 'inquiry',
   detail: null,
   ...overrides,
+});
+
+describe('eventReasonText', () => {
+  it('shows a person’s own words (or nothing when they gave none) and the recorded reason of everything else', () => {
+    const byHand = { reason: 'Moved to sal by API (robin@example.test): Called, confirmed interest' };
+    expect(eventReasonText({ ...byHand, detail: { note: 'Called, confirmed interest' } })).toBe('Called, confirmed interest');
+    expect(eventReasonText({ ...byHand, detail: { note: null } })).toBeNull();
+    expect(eventReasonText({ reason: 'Routed by round robin', detail: { strategy: 'round_robin' } })).toBe('Routed by round robin');
+    expect(eventReasonText({ reason: 'Captured via API', detail: null })).toBe('Captured via API');
+  });
 });
 
 describe('timelineOf', () => {
@@ -49,6 +59,7 @@ describe('titles', () => {
   it('tells routing from a person handing the lead over', () => {
     expect(eventTitle(event(1, '', { type: 'assignment', detail: { strategy: 'round_robin', ownerId: 'u1' } }))).toBe('Assigned by routing');
     expect(eventTitle(event(1, '', { type: 'assignment', detail: { manual: true, ownerId: 'u2' } }))).toBe('Reassigned');
+    expect(eventTitle(event(1, '', { type: 'assignment', detail: { manual: true, ownerId: 'u2', ownerName: 'Robin Rep' } }))).toBe('Reassigned to Robin Rep');
     expect(eventTitle(event(1, '', { type: 'assignment', detail: { strategy: 'unassigned', ownerId: null } }))).toBe('Routing found no owner');
   });
 

@@ -51,7 +51,7 @@ export function eventTitle(event: Pick<LeadEvent, 'type' | 'fromStage' | 'toStag
       if (event.toStage === null) return 'Stage changed';
       return event.fromStage === null ? `Captured as ${stageLabels[event.toStage]}` : `${stageLabels[event.fromStage]} → ${stageLabels[event.toStage]}`;
     case 'assignment':
-      if (event.detail?.manual) return event.detail.ownerId ? 'Reassigned' : 'Unassigned';
+      if (event.detail?.manual) return event.detail.ownerId ? (event.detail.ownerName ? `Reassigned to ${event.detail.ownerName}` : 'Reassigned') : 'Unassigned';
       return event.detail?.ownerId === null ? 'Routing found no owner' : 'Assigned by routing';
     case 'merged':
       return 'Merged';
@@ -65,6 +65,16 @@ export function eventTitle(event: Pick<LeadEvent, 'type' | 'fromStage' | 'toStag
     case 'updated':
       return 'Details corrected';
   }
+}
+
+/**
+ * The line under an event's title. A change a person made carries their own words (`note`; null when
+ * they gave none): the title says what changed and the byline who, so the full `reason` ("Moved to
+ * sal by … : words") would only repeat them. Other events (routing, capture, rescoring) show it.
+ */
+export function eventReasonText(event: Pick<LeadEvent, 'reason' | 'detail'>): string | null {
+  if (event.detail && 'note' in event.detail && event.detail.note !== undefined) return event.detail.note;
+  return event.reason;
 }
 
 /** The other lead an event is about (the flagged duplicate, the lead merged in or merged into), to link to; null for other events. */
