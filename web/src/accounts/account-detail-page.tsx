@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
-import type { MouseEvent, ReactNode } from 'react';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { isApiError } from '../api/api-error.ts';
+import { HrefLink } from '../ui/href-link.tsx';
 import { leadDisplayName } from '../inbox/lead-name.ts';
 import { Badge, GradeBadge, StageBadge, stageLabels } from '../ui/badge.tsx';
 import { Button } from '../ui/button.tsx';
@@ -19,21 +19,6 @@ import './account-detail.css';
 
 const route = getRouteApi('/signed-in/accounts/$accountId');
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-
-/** A plain link back to the list (a new tab works) that stays inside the app on an ordinary click. */
-function BackLink(props: { href: string; children: ReactNode; className?: string }) {
-  const router = useRouter();
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    void router.navigate({ href: props.href });
-  };
-  return (
-    <a href={props.href} onClick={onClick} className={props.className}>
-      {props.children}
-    </a>
-  );
-}
 
 /** An account's website as a link (shown as its domain), when it has one worth linking. */
 function websiteHref(account: AccountDetail['account']): string | null {
@@ -170,10 +155,10 @@ export function AccountDetailPage() {
   const missing = isApiError(detail.error) && (detail.error.status === 404 || detail.error.status === 400);
   return (
     <div className="lp-account-detail">
-      <p className="lp-account-detail__back">
-        <BackLink href={backHref}>
+      <p className="lp-back-bar">
+        <HrefLink href={backHref}>
           <span aria-hidden="true">←</span> Back to accounts
-        </BackLink>
+        </HrefLink>
       </p>
       {detail.data ? (
         <>
@@ -183,7 +168,7 @@ export function AccountDetailPage() {
       ) : missing ? (
         <>
           <h1 className="lp-visually-hidden">Account not found</h1>
-          <EmptyState icon="search" title="This account is not here, or not yours to see" action={<BackLink href={backHref}>Back to accounts</BackLink>}>
+          <EmptyState icon="search" title="This account is not here, or not yours to see" action={<HrefLink href={backHref}>Back to accounts</HrefLink>}>
             There is no account at this address that you may open. A sales manager sees the accounts their team owns or works leads of.
           </EmptyState>
         </>

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
-import { useEffect, useMemo, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useMe, type Me } from '../auth/session-query.ts';
 import { leadDisplayName } from '../inbox/lead-name.ts';
 import { landingPathFor } from '../shell/navigation.ts';
 import { Button } from '../ui/button.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
+import { HrefLink } from '../ui/href-link.tsx';
 import { InlineError } from '../ui/inline-error.tsx';
 import { LeadAccountCard } from './lead-account-card.tsx';
 import { LeadAuditCard } from './lead-audit-card.tsx';
@@ -46,27 +47,12 @@ function useEscapeGoesBack(href: string) {
   }, [href, router]);
 }
 
-/** A plain link to the list (open in a new tab works) that navigates inside the app on an ordinary click. */
-function BackAnchor(props: { back: BackLink; className?: string; children: ReactNode }) {
-  const router = useRouter();
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    void router.navigate({ href: props.back.href });
-  };
-  return (
-    <a href={props.back.href} onClick={onClick} className={props.className}>
-      {props.children}
-    </a>
-  );
-}
-
 function BackLinkBar(props: { back: BackLink }) {
   return (
-    <p className="lp-lead-page__back">
-      <BackAnchor back={props.back}>
+    <p className="lp-back-bar">
+      <HrefLink href={props.back.href}>
         <span aria-hidden="true">←</span> {props.back.label}
-      </BackAnchor>
+      </HrefLink>
       <span className="lp-lead-page__back-key" aria-hidden="true">
         <kbd>Esc</kbd>
       </span>
@@ -84,9 +70,9 @@ function LeadUnavailable(props: { back: BackLink }) {
         icon="search"
         title="This lead is not here, or not yours"
         action={
-          <BackAnchor back={props.back} className="lp-card-link">
+          <HrefLink href={props.back.href} className="lp-card-link">
             {props.back.label}
-          </BackAnchor>
+          </HrefLink>
         }
       >
         There is no lead at this address that you may open. Leads belong to their owner, their owner’s team manager, marketing and admins; ask your manager if you think this one should be yours.
