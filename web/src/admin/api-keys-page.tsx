@@ -8,6 +8,7 @@ import { Dialog } from '../ui/dialog.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Icon } from '../ui/icon.tsx';
 import { InlineError } from '../ui/inline-error.tsx';
+import { AdminLoadFailed, AdminLoading } from './admin-load-states.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { Cell, HeaderCell, Row, Table } from '../ui/table.tsx';
 import { useToast } from '../ui/toast.tsx';
@@ -40,24 +41,9 @@ export function ApiKeysPage() {
       />
       <Card flush aria-busy={keysResult.isFetching}>
         {keysResult.isError && !keysResult.data ? (
-          <div className="lp-admin-message">
-            <InlineError
-              title="The API keys could not be loaded."
-              error={keysResult.error}
-              action={
-                <Button size="sm" onClick={() => void keysResult.refetch()}>
-                  Try again
-                </Button>
-              }
-            />
-          </div>
+          <AdminLoadFailed title="The API keys could not be loaded." error={keysResult.error} onRetry={() => void keysResult.refetch()} />
         ) : keysResult.isPending ? (
-          <div className="lp-admin-loading" role="status">
-            <span className="lp-visually-hidden">Loading API keys…</span>
-            {[0, 1, 2].map((index) => (
-              <div key={index} className="lp-admin-skeleton" aria-hidden="true" />
-            ))}
-          </div>
+          <AdminLoading label="Loading API keys…" rows={3} />
         ) : keys.length === 0 ? (
           <EmptyState icon="key" title="No API keys yet" action={<Button onClick={() => setCreating(true)}>Create the first key</Button>}>
             Create one for each integration, with only the scopes it needs, so each can be revoked alone.

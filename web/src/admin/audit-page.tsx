@@ -7,6 +7,7 @@ import { Card } from '../ui/card.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Icon } from '../ui/icon.tsx';
 import { InlineError } from '../ui/inline-error.tsx';
+import { AdminLoadFailed, AdminLoading } from './admin-load-states.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { useAuditNames } from './admin-hooks.ts';
 import { apiKeysQuery, auditLogQuery, organisationUsersQuery } from './admin-queries.ts';
@@ -71,28 +72,13 @@ export function AuditPage() {
 
       <Card flush aria-busy={log.isFetching}>
         {listError && entries.length === 0 ? (
-          <div className="lp-admin-message">
-            <InlineError
-              title="The audit log could not be loaded."
-              error={listError}
-              action={
-                <Button size="sm" onClick={() => void log.refetch()}>
-                  Try again
-                </Button>
-              }
-            />
-          </div>
+          <AdminLoadFailed title="The audit log could not be loaded." error={listError} onRetry={() => void log.refetch()} />
         ) : refused && entries.length === 0 ? (
           <EmptyState icon="clock" title="Fix the filters above">
             The log cannot be read with these filters.
           </EmptyState>
         ) : log.isPending ? (
-          <div className="lp-admin-loading" role="status">
-            <span className="lp-visually-hidden">Loading the audit log…</span>
-            {[0, 1, 2, 3, 4].map((index) => (
-              <div key={index} className="lp-admin-skeleton" aria-hidden="true" />
-            ))}
-          </div>
+          <AdminLoading label="Loading the audit log…" rows={5} />
         ) : entries.length === 0 ? (
           <EmptyState icon="clock" title="No changes match these filters" action={hasAuditFilters(search) ? <Button onClick={clearFilters}>Clear filters</Button> : undefined}>
             Changes appear here as soon as they are saved.

@@ -8,6 +8,7 @@ import { Card } from '../ui/card.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Icon } from '../ui/icon.tsx';
 import { InlineError } from '../ui/inline-error.tsx';
+import { AdminLoading } from './admin-load-states.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { organisationUsersQuery, teamsQuery } from './admin-queries.ts';
 import type { OrganisationUser, Team } from './admin-types.ts';
@@ -50,12 +51,7 @@ export function TeamsPage() {
           }
         />
       ) : teamsResult.isPending ? (
-        <div className="lp-admin-loading" role="status">
-          <span className="lp-visually-hidden">Loading teams…</span>
-          {[0, 1, 2].map((index) => (
-            <div key={index} className="lp-admin-skeleton" aria-hidden="true" />
-          ))}
-        </div>
+        <AdminLoading label="Loading teams…" rows={3} />
       ) : teamsResult.data.length === 0 ? (
         <Card>
           <EmptyState icon="leads" title="No teams yet" action={<Button onClick={() => setDialog({})}>New team</Button>}>

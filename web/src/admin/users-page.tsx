@@ -9,7 +9,7 @@ import { Card } from '../ui/card.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Field } from '../ui/field.tsx';
 import { Icon } from '../ui/icon.tsx';
-import { InlineError } from '../ui/inline-error.tsx';
+import { AdminLoadFailed, AdminLoading } from './admin-load-states.tsx';
 import { Input } from '../ui/input.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { Select } from '../ui/select.tsx';
@@ -100,24 +100,9 @@ export function UsersPage() {
 
       <Card flush aria-busy={usersQuery.isFetching}>
         {usersQuery.isError && !usersQuery.data ? (
-          <div className="lp-admin-message">
-            <InlineError
-              title="The users could not be loaded."
-              error={usersQuery.error}
-              action={
-                <Button size="sm" onClick={() => void usersQuery.refetch()}>
-                  Try again
-                </Button>
-              }
-            />
-          </div>
+          <AdminLoadFailed title="The users could not be loaded." error={usersQuery.error} onRetry={() => void usersQuery.refetch()} />
         ) : usersQuery.isPending ? (
-          <div className="lp-admin-loading" role="status">
-            <span className="lp-visually-hidden">Loading users…</span>
-            {[0, 1, 2, 3, 4].map((index) => (
-              <div key={index} className="lp-admin-skeleton" aria-hidden="true" />
-            ))}
-          </div>
+          <AdminLoading label="Loading users…" rows={5} />
         ) : visible.length === 0 ? (
           <EmptyState icon="user" title="No one matches these filters" action={<Button onClick={clearFilters}>Clear filters</Button>}>
             Try another name, role, team or status.
