@@ -199,6 +199,11 @@ describe('pact', () => {
     expect(run).toMatchObject({ status: 'completed' });
     expect(run.processed).toBe(run.total);
     expect(stats).toEqual([run.gradeChanged, run.becameMql, run.resurfaced, run.lostMql].map((count) => count.toLocaleString('en-US')));
+    // Raising A's threshold moved some leads down: the grade changes are drawn (ECharts, canvas) as well as written.
+    expect(run.gradeChanged).toBeGreaterThan(0);
+    const chart = admin.getByRole('img', { name: 'Leads whose grade changed, by change' });
+    expect(await chart.locator('canvas').evaluate((canvas) => (canvas as HTMLCanvasElement).width)).toBeGreaterThan(0);
+    expect(await admin.getByText(/^Grade changes: (.+, )?A→B [\d,]+/).count()).toBe(1);
     const after = await apiJson<ApiPact>(admin, '/api/pact');
     expect(after.version.version).toBe(version);
     expect(after.version.document.grading.thresholds.A).toBe(A + 5);

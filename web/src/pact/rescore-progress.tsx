@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { formatNumber } from '../../../src/core/pact/describe-condition.ts';
 import { Button } from '../ui/button.tsx';
 import { Card } from '../ui/card.tsx';
+import { Chart } from '../ui/chart.tsx';
 import { InlineError } from '../ui/inline-error.tsx';
+import { gradeChangeChartHeight, gradeChangeChartOption } from './grade-change-chart.ts';
 import type { RescoreRun } from './pact-document.ts';
 import { isFinished, rescoreRunQuery } from './pact-queries.ts';
 
@@ -78,6 +81,9 @@ export function RescoreProgress(props: { runId: string }) {
 function RescoreSummary(props: { run: RescoreRun }) {
   const { run } = props;
   const gradeChanges = gradeChangesOf(run);
+  // A new option object redraws the chart: only when the changes themselves change.
+  const changesKey = JSON.stringify(gradeChanges);
+  const chartOption = useMemo(() => gradeChangeChartOption(JSON.parse(changesKey) as [string, number][]), [changesKey]);
   return (
     <div className="lp-pact-rescore__summary">
       <dl className="lp-pact-stats" aria-label="What the rescoring changed">
@@ -99,9 +105,12 @@ function RescoreSummary(props: { run: RescoreRun }) {
         </div>
       </dl>
       {gradeChanges.length > 0 ? (
-        <p className="lp-pact-text">
-          Grade changes: {gradeChanges.map(([change, count]) => `${change} ${formatNumber(count)}`).join(', ')}.
-        </p>
+        <>
+          <Chart option={chartOption} label="Leads whose grade changed, by change" height={gradeChangeChartHeight(gradeChanges.length)} />
+          <p className="lp-pact-text">
+            Grade changes: {gradeChanges.map(([change, count]) => `${change} ${formatNumber(count)}`).join(', ')}.
+          </p>
+        </>
       ) : null}
       {run.becameMql + run.resurfaced > 0 ? <p className="lp-pact-text lp-pact-text--muted">New MQLs and recycled leads whose recycle date had passed were routed to sales like newly captured ones.</p> : null}
       {run.lostMql > 0 ? <p className="lp-pact-text lp-pact-text--muted">MQLs that no longer qualify keep their stage and owner; review them with sales.</p> : null}

@@ -27,7 +27,10 @@ function themeFromTokens(): ChartOption {
 
 export interface ChartProps {
   option: ChartOption;
-  /** What the chart shows, in words, for screen readers (ECharts adds a description of the data). */
+  /**
+   * What the chart shows, in words: the chart's accessible name. ECharts' aria component would
+   * otherwise replace it with a generated sentence; put the figures themselves in text beside the chart.
+   */
   label: string;
   height?: number;
 }
@@ -55,8 +58,8 @@ export function Chart({ option, label, height = 280 }: ChartProps) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ ...themeFromTokens(), ...option }, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption({ ...themeFromTokens(), ...option, aria: { enabled: true, label: { description: label } } }, { notMerge: true });
+  }, [option, label]);
 
   return <div ref={container} className="lp-chart" role="img" aria-label={label} style={{ height }} />;
 }
