@@ -211,6 +211,37 @@ describe('lead page', () => {
     await rep.waitForURL((url) => url.pathname === '/inbox');
   });
 
+  it('lets a rep correct their lead’s details: a bad value at its field, then saved, normalised and on the timeline', async () => {
+    const page = await signedInAs('rep');
+    const leadId = await freshMqlLeadOf(await myId(page));
+    await page.goto(`/leads/${leadId}`);
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Job title').fill('VP Revenue (e2e)');
+    await dialog.getByLabel('Phone').fill('(415) 555-2671');
+    await dialog.getByLabel('Country').fill('us');
+    await dialog.getByLabel('Employees').fill('about fifty');
+    await dialog.getByRole('button', { name: 'Save details' }).click();
+    // Said at the field before anything is sent.
+    const employees = dialog.getByLabel('Employees');
+    await expect.poll(() => employees.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`[id="${await employees.getAttribute('aria-describedby')}"]`).textContent()).toContain('whole number');
+    await expectNoSeriousAccessibilityViolations(page);
+    await saveScreenshot(page, 'lead-page-edit-details-desktop');
+
+    await employees.fill('50');
+    await dialog.getByLabel(/^Why/).fill('Found on their website (e2e)');
+    const answered = page.waitForResponse((response) => response.url().endsWith(`/api/leads/${leadId}`) && response.request().method() === 'PATCH');
+    await dialog.getByRole('button', { name: 'Save details' }).click();
+    expect((await answered).status()).toBe(200);
+    await page.getByText('Details saved.').waitFor();
+    expect(await dialog.count()).toBe(0);
+    await expect.poll(() => page.locator('.lp-lead-header__subtitle').textContent()).toContain('VP Revenue (e2e)');
+    await expect.poll(() => timelineEntries(page).filter({ hasText: 'Details corrected' }).first().textContent()).toContain('Found on their website (e2e)');
+    const { lead } = await apiJson<{ lead: { title: string; phone: string; country: string; employees: number } }>(page, `/api/leads/${leadId}`);
+    expect(lead).toMatchObject({ title: 'VP Revenue (e2e)', phone: '+14155552671', country: 'US', employees: 50 });
+  });
+
   it('lets an admin hand a lead to another rep; the owner card and the timeline say who and why', async () => {
     const page = await signedInAs('admin');
     const { leads } = await apiJson<{ leads: ApiLeadSummary[] }>(page, '/api/leads?stage=mql&limit=50');

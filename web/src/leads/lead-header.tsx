@@ -1,5 +1,6 @@
 import { GradeBadge, StageBadge } from '../ui/badge.tsx';
 import { Button } from '../ui/button.tsx';
+import { Icon } from '../ui/icon.tsx';
 import { useToast } from '../ui/toast.tsx';
 import { leadDisplayName } from '../inbox/lead-name.ts';
 import type { Lead } from './lead-detail.ts';
@@ -41,7 +42,7 @@ function formatScore(value: number | null): string {
 }
 
 /** The top of the lead page: who the lead is, how to reach them, their grade, score and stage. */
-export function LeadHeader(props: { lead: Lead; accountName: string | null }) {
+export function LeadHeader(props: { lead: Lead; accountName: string | null; onEditContact?: (() => void) | undefined }) {
   const { lead } = props;
   const name = leadDisplayName(lead);
   const company = props.accountName ?? lead.company;
@@ -66,6 +67,11 @@ export function LeadHeader(props: { lead: Lead; accountName: string | null }) {
               </div>
             ) : null}
           </dl>
+          {props.onEditContact ? (
+            <Button variant="ghost" size="sm" className="lp-lead-header__edit" icon={<Icon name="edit" size={14} />} onClick={props.onEditContact}>
+              Edit details
+            </Button>
+          ) : null}
         </div>
       </div>
       <dl className="lp-lead-header__facts">

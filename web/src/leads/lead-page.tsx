@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useMe, type Me } from '../auth/session-query.ts';
 import { leadDisplayName } from '../inbox/lead-name.ts';
 import { landingPathFor } from '../shell/navigation.ts';
@@ -14,6 +14,7 @@ import { backLinkOf, type BackLink } from './lead-back-path.ts';
 import { LeadDuplicatesCard, LeadJunkCard } from './lead-curation-card.tsx';
 import { isLeadUnavailable, leadDetailQuery, type LeadDetail } from './lead-detail.ts';
 import { activeDispositionsQuery } from './lead-dispositions.ts';
+import { LeadContactDialog } from './lead-contact-dialog.tsx';
 import { LeadHeader } from './lead-header.tsx';
 import { LeadOwnerCard } from './lead-owner-card.tsx';
 import { leadPermissionsFor, type LeadPermissions } from './lead-permissions.ts';
@@ -101,10 +102,11 @@ function LeadView(props: { detail: LeadDetail; me: Me; back: BackLink; from: str
   const { lead } = detail;
   // A merged lead lives on in its survivor: it is shown, never changed.
   const permissions: LeadPermissions = lead.mergedIntoId
-    ? { moveStage: false, correctStage: false, reassign: false, junk: false, merge: false, readAudit: me.user.role === 'admin' }
+    ? { moveStage: false, correctStage: false, reassign: false, junk: false, merge: false, editContact: false, readAudit: me.user.role === 'admin' }
     : leadPermissionsFor(me.user, lead);
   const dispositions = useQuery(activeDispositionsQuery);
   const now = useMemo(() => new Date(), [detail]);
+  const [editingContact, setEditingContact] = useState(false);
   return (
     <div className="lp-lead-page">
       <BackLinkBar back={props.back} />
@@ -118,7 +120,8 @@ function LeadView(props: { detail: LeadDetail; me: Me; back: BackLink; from: str
         </p>
       ) : null}
       {props.refreshError ? <InlineError title="The lead could not be refreshed; it shows what was loaded before." error={props.refreshError} /> : null}
-      <LeadHeader lead={lead} accountName={detail.account?.name ?? null} />
+      <LeadHeader lead={lead} accountName={detail.account?.name ?? null} onEditContact={permissions.editContact ? () => setEditingContact(true) : undefined} />
+      {editingContact ? <LeadContactDialog lead={lead} onClose={() => setEditingContact(false)} /> : null}
       {/* Two columns on a wide screen, one on a narrow one, in the same order as the focus moves. */}
       <div className="lp-lead-page__layout">
         <div className="lp-lead-page__main">

@@ -10,10 +10,12 @@ export interface LeadPermissions {
   /** Mark junk and restore from junk. */
   junk: boolean;
   merge: boolean;
+  /** Correct the contact details (name, title, phone, company, place). */
+  editContact: boolean;
   readAudit: boolean;
 }
 
-const nothing: LeadPermissions = { moveStage: false, correctStage: false, reassign: false, junk: false, merge: false, readAudit: false };
+const nothing: LeadPermissions = { moveStage: false, correctStage: false, reassign: false, junk: false, merge: false, editContact: false, readAudit: false };
 
 /**
  * Which actions to offer, mirroring the server's access policy (src/core/access/access-policy.ts)
@@ -21,18 +23,19 @@ const nothing: LeadPermissions = { moveStage: false, correctStage: false, reassi
  * restore, merge) but never moves or hands over a lead; a sales manager moves and reassigns the
  * leads they can see (their own and their team's — the API shows them no others); a rep moves
  * the stage of their own leads only (a teammate's lead, when reps see their team, is read-only).
+ * Everyone but executives may correct the contact details of the leads they may work.
  * The API still decides every request; this only hides what it would refuse.
  */
 export function leadPermissionsFor(user: { id: string; role: Role }, lead: { ownerId: string | null }): LeadPermissions {
   switch (user.role) {
     case 'admin':
-      return { moveStage: true, correctStage: true, reassign: true, junk: true, merge: true, readAudit: true };
+      return { moveStage: true, correctStage: true, reassign: true, junk: true, merge: true, editContact: true, readAudit: true };
     case 'marketing':
-      return { ...nothing, junk: true, merge: true };
+      return { ...nothing, junk: true, merge: true, editContact: true };
     case 'sales_manager':
-      return { ...nothing, moveStage: true, reassign: true };
+      return { ...nothing, moveStage: true, reassign: true, editContact: true };
     case 'sales_rep':
-      return { ...nothing, moveStage: lead.ownerId === user.id };
+      return { ...nothing, moveStage: lead.ownerId === user.id, editContact: lead.ownerId === user.id };
     case 'executive':
       return nothing;
   }

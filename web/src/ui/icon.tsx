@@ -21,6 +21,8 @@ const paths = {
   key: 'M14.5 14a5 5 0 1 0-4.6-3l-6.4 6.4V21h3.6v-2h2v-2h2l1.4-1.4a5 5 0 0 0 2 .4zM16.5 7.5h.01',
   clock: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7v5l3 2',
   download: 'M12 4v12M7 11l5 5 5-5M4 20h16',
+  // Lead page: correct the details.
+  edit: 'M4 20h4L19 9a2.8 2.8 0 0 0-4-4L4 16v4zM13.5 6.5l4 4',
 } as const;
 
 export type IconName = keyof typeof paths;
