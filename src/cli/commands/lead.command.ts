@@ -12,7 +12,11 @@ import { markLeadJunk, restoreJunkLead } from '../../modules/leads/change-junk-s
 import { getLead } from '../../modules/leads/get-lead.ts';
 import { findLeadIdByEmailKey } from '../../modules/leads/lead.repository.ts';
 import { leadSortKeys, listLeads } from '../../modules/leads/list-leads.ts';
+import { leadChangesSchema } from '../../modules/leads/lead-changes.ts';
 import { mergeLeads } from '../../modules/leads/merge-leads.ts';
+import { updateLead } from '../../modules/leads/update-lead.ts';
+import { findUserByEmailIgnoringCase } from '../../modules/team/user.repository.ts';
+import { presentLead } from '../../http/schemas/lead.schemas.ts';
 import { formatLeadExplanation } from '../format-lead-explanation.ts';
 import { parsePositiveInteger, runCommand, withDatabase } from '../cli-context.ts';
 import { listOptionNames, ownerParameter, sortOption } from '../list-options.ts';
@@ -51,8 +55,80 @@ async function leadQueryInput(db: Db, options: LeadFilterOptions): Promise<Recor
   return { stage: options.stage, grade, owner: await ownerParameter(db, options.owner), source: options.source, class: options.class, team: options.team, account: options.account, createdFrom: options.createdFrom, createdTo: options.createdTo, q: options.q, sort: options.sort };
 }
 
+interface LeadUpdateOptions {
+  firstName?: string;
+  lastName?: string;
+  title?: string;
+  phone?: string;
+  company?: string;
+  website?: string;
+  industry?: string;
+  employees?: string;
+  country?: string;
+  state?: string;
+  city?: string;
+  owner?: string;
+  stage?: string;
+  disposition?: string;
+  recycleUntil?: string;
+  reason?: string;
+  json?: boolean;
+}
+
+/** The CLI spelling of each field of a lead change, so a refusal names the option typed. */
+const leadUpdateOptionNames: Record<string, string> = {
+  firstName: '--first-name',
+  lastName: '--last-name',
+  title: '--title',
+  phone: '--phone',
+  company: '--company',
+  website: '--website',
+  industry: '--industry',
+  employees: '--employees',
+  country: '--country',
+  state: '--state',
+  city: '--city',
+  ownerId: '--owner',
+  stage: '--stage',
+  dispositionCode: '--disposition',
+  recycleUntil: '--recycle-until',
+  reason: '--reason',
+  LEAD: 'LEAD',
+};
+
+/** The options as the API's PATCH body: "none" clears a field, an owner's e-mail is looked up. */
+async function leadChangesInput(db: Db, options: LeadUpdateOptions): Promise<Record<string, unknown>> {
+  const cleared = (text: string | undefined) => (text === undefined ? undefined : text.trim().toLowerCase() === 'none' ? null : text);
+  const employees = cleared(options.employees);
+  let ownerId: string | null | undefined = cleared(options.owner);
+  if (ownerId && !isUuid(ownerId)) {
+    const user = ownerId.includes('@') ? await findUserByEmailIgnoringCase(db, ownerId) : undefined;
+    if (!user) throw AppError.validation([{ path: 'ownerId', message: `no user with e-mail ${ownerId}; give an e-mail, a user id or "none"` }]);
+    ownerId = user.id;
+  }
+  return {
+    firstName: cleared(options.firstName),
+    lastName: cleared(options.lastName),
+    title: cleared(options.title),
+    phone: cleared(options.phone),
+    company: cleared(options.company),
+    website: cleared(options.website),
+    industry: cleared(options.industry),
+    // A whole number is sent as one; anything else as typed, for the schema to refuse by name.
+    employees: typeof employees === 'string' && /^\d+$/.test(employees.trim()) ? Number(employees.trim()) : employees,
+    country: cleared(options.country),
+    state: cleared(options.state),
+    city: cleared(options.city),
+    ownerId,
+    stage: options.stage,
+    dispositionCode: options.disposition,
+    recycleUntil: options.recycleUntil,
+    reason: options.reason,
+  };
+}
+
 export function registerLeadCommand(program: Command, context: OrgCommandContext = defaultOrgCommandContext): void {
-  const lead = program.command('lead').description('Leads: show one with its full score and routing explanation, list, export, merge, junk, restore');
+  const lead = program.command('lead').description('Leads: show one with its full score and routing explanation, list, export, update, merge, junk, restore');
 
   lead
     .command('show')
@@ -123,6 +199,41 @@ export function registerLeadCommand(program: Command, context: OrgCommandContext
             await writeCsvFile(file, chunks);
           });
           context.stdout.write(`wrote ${count} lead${count === 1 ? '' : 's'} to ${file}\n`);
+        }),
+      ),
+    );
+
+  lead
+    .command('update')
+    .argument('<lead>', 'lead id or e-mail')
+    .option('--first-name <text>', 'first name ("none" clears it; so for every contact field)')
+    .option('--last-name <text>', 'last name')
+    .option('--title <text>', 'job title')
+    .option('--phone <text>', 'phone, any usual spelling (stored as E.164)')
+    .option('--company <text>', 'company')
+    .option('--website <text>', 'website')
+    .option('--industry <text>', 'industry')
+    .option('--employees <n>', 'number of employees')
+    .option('--country <text>', 'country name or code')
+    .option('--state <text>', 'state or region')
+    .option('--city <text>', 'city')
+    .option('--owner <owner>', 'hand the lead to this user (e-mail or id); "none" puts it back in its team’s queue')
+    .option('--stage <stage>', `move it: ${lifecycleStages.join(', ')}`)
+    .option('--disposition <code>', 'with --stage disqualified or recycled: a disposition code of the active pact')
+    .option('--recycle-until <date-time>', 'with --stage recycled: when it may resurface (ISO date-time)')
+    .option('--reason <text>', 'why, for the timeline')
+    .option('--json', 'the lead after the change, as PATCH /api/leads/{id} answers')
+    .description('Correct a lead’s contact details, hand it to someone or move its stage (audited, on its timeline), as PATCH /api/leads/{id}')
+    .action((reference: string, options: LeadUpdateOptions) =>
+      runCommand(() =>
+        namingOptions(leadUpdateOptionNames, async () => {
+          const lead = await context.useDatabase(async (db) => {
+            const changes = parseWith(leadChangesSchema, await leadChangesInput(db, options));
+            return updateLead(db, { leadId: await resolveLeadId(db, reference), changes, access: operatorAccess, actor: cliActor, now: context.now() });
+          });
+          const presented = presentLead(lead);
+          if (options.json) return void context.stdout.write(`${JSON.stringify(presented)}\n`);
+          context.stdout.write(`lead ${presented.id}: ${presented.stage}, grade ${presented.grade ?? '-'}, score ${presented.score ?? '-'}${presented.ownerId ? `, owner ${presented.ownerId}` : ', no owner'}\n`);
         }),
       ),
     );
