@@ -25,7 +25,8 @@ describeEachDatabase('leadpact lead update', (kind) => {
       now,
       defaultTouchType: 'form_fill',
     });
-    leadId = result!.leadId;
+    if (!result || result.outcome === 'rejected') throw new Error(`the test lead was refused: ${JSON.stringify(result)}`);
+    leadId = result.leadId;
   });
   afterAll(() => database.destroy());
 
