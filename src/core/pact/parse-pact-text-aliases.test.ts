@@ -7,7 +7,7 @@ describe('parsePactText with YAML aliases', () => {
   it.each(['*-', 'a: *b', 'junk:\n  rules: *rules'])('refuses an alias whose anchor is not set before it (%j) with an issue, never a throw', (text) => {
     const result = parsePactText(text, 'yaml');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toEqual([{ path: '(document)', message: expect.stringMatching(/^YAML alias error: .*anchor/) }]);
+    if (!result.ok) expect(result.issues).toEqual([{ path: '(document)', message: expect.stringMatching(/^YAML alias \*\S* has no anchor &\S* set before it$/) }]);
     expect(parsePactText(text).ok).toBe(false);
   });
 
@@ -15,6 +15,11 @@ describe('parsePactText with YAML aliases', () => {
     const result = parsePactText(text, 'yaml');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0]?.message).toMatch(/used inside itself/);
+  });
+
+  it('names the alias in its own words, never as an "error:" from the library (the fuzzer found `*!`)', () => {
+    expect(parsePactText('*!', 'yaml')).toEqual({ ok: false, issues: [{ path: '(document)', message: 'YAML alias *! has no anchor &! set before it' }] });
+    expect(parsePactText('junk:\n  rules: *rules', 'yaml')).toEqual({ ok: false, issues: [{ path: '(document)', message: 'YAML alias *rules has no anchor &rules set before it' }] });
   });
 
   it('refuses an alias bomb instead of expanding it', () => {

@@ -63,10 +63,10 @@ function parseYaml(text: string): ParsePactTextResult {
     value = document.toJS();
   } catch (error) {
     // An alias whose anchor is not set before it (`*a` with no `&a` above) is found only here, as a throw.
-    return failure(`YAML alias error: ${error instanceof Error ? error.message : String(error)}`);
+    return failure(yamlAliasProblem(error instanceof Error ? error.message : String(error)));
   }
   if (value === null || value === undefined) return failure('the pact is empty');
-  if (refersToItself(value)) return failure('YAML alias error: an anchor is used inside itself (&a … *a), so the pact would never end');
+  if (refersToItself(value)) return failure('YAML alias problem: an anchor is used inside itself (&a … *a), so the pact would never end');
   return { ok: true, value };
 }
 
@@ -88,6 +88,16 @@ function refersToItself(root: unknown): boolean {
     for (const child of node instanceof Map ? node.values() : Object.values(node)) pending.push({ node: child, leaving: false });
   }
   return false;
+}
+
+/**
+ * The yaml library's throw about an alias, in our words: "Unresolved alias (the anchor must be set
+ * before the alias): rules" becomes "YAML alias *rules has no anchor &rules set before it".
+ */
+function yamlAliasProblem(message: string): string {
+  const unresolved = /^Unresolved alias[^:]*: (.*)$/s.exec(message.trim());
+  if (unresolved) return `YAML alias *${unresolved[1]} has no anchor &${unresolved[1]} set before it`;
+  return `YAML alias problem: ${message}`;
 }
 
 /** The yaml library's message without its own position suffix and source excerpt, in our words where they are obscure. */
