@@ -15,7 +15,6 @@ import { leadSortKeys, listLeads } from '../../modules/leads/list-leads.ts';
 import { leadChangesSchema } from '../../modules/leads/lead-changes.ts';
 import { mergeLeads } from '../../modules/leads/merge-leads.ts';
 import { updateLead } from '../../modules/leads/update-lead.ts';
-import { findUserByEmailIgnoringCase } from '../../modules/team/user.repository.ts';
 import { presentLead } from '../../http/schemas/lead.schemas.ts';
 import { formatLeadExplanation } from '../format-lead-explanation.ts';
 import { parsePositiveInteger, runCommand, withDatabase } from '../cli-context.ts';
@@ -100,12 +99,9 @@ const leadUpdateOptionNames: Record<string, string> = {
 async function leadChangesInput(db: Db, options: LeadUpdateOptions): Promise<Record<string, unknown>> {
   const cleared = (text: string | undefined) => (text === undefined ? undefined : text.trim().toLowerCase() === 'none' ? null : text);
   const employees = cleared(options.employees);
-  let ownerId: string | null | undefined = cleared(options.owner);
-  if (ownerId && !isUuid(ownerId)) {
-    const user = ownerId.includes('@') ? await findUserByEmailIgnoringCase(db, ownerId) : undefined;
-    if (!user) throw AppError.validation([{ path: 'ownerId', message: `no user with e-mail ${ownerId}; give an e-mail, a user id or "none"` }]);
-    ownerId = user.id;
-  }
+  const owner = cleared(options.owner);
+  // An e-mail is looked up as `lead list --owner` does; anything else goes to the schema, which wants a user id.
+  const ownerId = owner ? await ownerParameter(db, owner) : owner;
   return {
     firstName: cleared(options.firstName),
     lastName: cleared(options.lastName),

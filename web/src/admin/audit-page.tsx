@@ -14,7 +14,7 @@ import { apiKeysQuery, auditLogQuery, organisationUsersQuery } from './admin-que
 import { AuditEntryItem } from './audit-entry-item.tsx';
 import { AuditFilters } from './audit-filters.tsx';
 import { auditCsvHref, auditQueryOf, hasAuditFilters, type AuditSearch } from './audit-search.ts';
-import { formLevelError } from './field-issues.ts';
+import { formLevelError } from '../api/field-issues.ts';
 
 const route = getRouteApi('/signed-in/admin/audit');
 

@@ -11,7 +11,7 @@ import { SecretReveal } from '../ui/secret-reveal.tsx';
 import { useToast } from '../ui/toast.tsx';
 import { adminQueryKey } from './admin-queries.ts';
 import type { OrganisationUser, Team, UserChangesBody } from './admin-types.ts';
-import { formLevelError } from './field-issues.ts';
+import { formLevelError } from '../api/field-issues.ts';
 import { userChangesOf, userFormValuesOf, type UserFormErrors, type UserFormValues } from './user-form.ts';
 import { UserFields } from './user-fields.tsx';
 

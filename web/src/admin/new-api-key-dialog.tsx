@@ -16,7 +16,7 @@ import { Select } from '../ui/select.tsx';
 import { adminQueryKey } from './admin-queries.ts';
 import type { ApiScope, CreatedApiKey, OrganisationUser } from './admin-types.ts';
 import { apiScopeChoices, orderedScopes } from './api-key-scopes.ts';
-import { formLevelError, issuesUnder } from './field-issues.ts';
+import { formLevelError, issuesUnder } from '../api/field-issues.ts';
 
 interface NewKeyRequest {
   name: string;

@@ -10,7 +10,7 @@ import { InlineError } from '../ui/inline-error.tsx';
 import { SecretReveal } from '../ui/secret-reveal.tsx';
 import { adminQueryKey } from './admin-queries.ts';
 import type { NewUserBody, OrganisationUser, Team } from './admin-types.ts';
-import { formLevelError } from './field-issues.ts';
+import { formLevelError } from '../api/field-issues.ts';
 import { emptyUserForm, newUserBodyOf, type UserFormErrors, type UserFormValues } from './user-form.ts';
 import { UserFields } from './user-fields.tsx';
 

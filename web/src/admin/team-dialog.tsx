@@ -11,7 +11,7 @@ import { Select } from '../ui/select.tsx';
 import { useToast } from '../ui/toast.tsx';
 import { adminQueryKey } from './admin-queries.ts';
 import type { AccountClass, OrganisationUser, Team } from './admin-types.ts';
-import { formLevelError } from './field-issues.ts';
+import { formLevelError } from '../api/field-issues.ts';
 import { accountClassLabels, emptyTeamForm, newTeamBodyOf, teamChangesOf, teamFormValuesOf, type NewTeamBody, type TeamChangesBody, type TeamFormValues } from './team-form.ts';
 
 const fields = ['name', 'accountClass', 'managerEmail'] as const;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../api/api-error.ts';
+import { formLevelError } from '../api/field-issues.ts';
 import { leadDisplayName } from '../inbox/lead-name.ts';
 import { Button } from '../ui/button.tsx';
 import { Dialog } from '../ui/dialog.tsx';
@@ -32,7 +33,7 @@ export function LeadContactDialog(props: { lead: Lead; onClose(): void }) {
 
   const refused = isApiError(change.error) ? change.error : null;
   const fieldError = (field: string) => refused?.issueAt(field) ?? undefined;
-  const shownAtFields = refused !== null && [...contactFields.map(([field]) => field), 'reason'].some((field) => fieldError(field) !== undefined);
+  const formError = formLevelError(change.error, [...contactFields.map(([field]) => field), 'reason']);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -65,7 +66,7 @@ export function LeadContactDialog(props: { lead: Lead; onClose(): void }) {
       }
     >
       <form id="lp-lead-contact-form" className="lp-lead-contact-form" onSubmit={submit} noValidate>
-        {change.error && !shownAtFields ? <InlineError title="Nothing was saved." error={change.error} /> : null}
+        {formError ? <InlineError title="Nothing was saved." error={formError} /> : null}
         {contactFields.map(([field, label]) => (
           <Field key={field} label={label} hint={fieldHints[field]} error={localErrors[field] ?? fieldError(field)}>
             {(control) => (

@@ -1,4 +1,4 @@
-import { isApiError } from '../api/api-error.ts';
+import { isApiError } from './api-error.ts';
 
 /**
  * The API's messages about `field` and anything inside it (`scopes` gets `scopes.2` too), as
