@@ -229,7 +229,18 @@ describe('lead page', () => {
     await expectNoSeriousAccessibilityViolations(page);
     await saveScreenshot(page, 'lead-page-edit-details-desktop');
 
+    // The API's refusal lands at its field too: a first name longer than the API takes.
     await employees.fill('50');
+    const firstName = dialog.getByLabel('First name');
+    const previousFirstName = await firstName.inputValue();
+    await firstName.fill('x'.repeat(101));
+    const refused = page.waitForResponse((response) => response.url().endsWith(`/api/leads/${leadId}`) && response.request().method() === 'PATCH');
+    await dialog.getByRole('button', { name: 'Save details' }).click();
+    expect((await refused).status()).toBe(400);
+    await expect.poll(() => firstName.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`[id="${await firstName.getAttribute('aria-describedby')}"]`).textContent()).toContain('At most 100 characters.');
+    expect(await dialog.getByText('Nothing was saved.').count()).toBe(0);
+    await firstName.fill(previousFirstName);
     await dialog.getByLabel(/^Why/).fill('Found on their website (e2e)');
     const answered = page.waitForResponse((response) => response.url().endsWith(`/api/leads/${leadId}`) && response.request().method() === 'PATCH');
     await dialog.getByRole('button', { name: 'Save details' }).click();

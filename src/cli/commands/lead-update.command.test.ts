@@ -41,6 +41,10 @@ describeEachDatabase('leadpact lead update', (kind) => {
     const event = await database.db.selectFrom('lead_events').select(['reason', 'detail']).where('lead_id', '=', leadId).where('type', '=', 'assignment').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(event.reason).toContain('Knows the account');
     expect(event.detail).toMatchObject({ note: 'Knows the account', ownerId: org.reps['ivy@example.test'], manual: true });
+
+    const unassigned = await leadpact('lead', 'update', leadId, '--owner', 'none', '--json');
+    expect(unassigned.exitCode, unassigned.err).toBe(0);
+    expect(JSON.parse(unassigned.out)).toMatchObject({ id: leadId, ownerId: null });
   });
 
   it('refuses bad options naming them, with exit code 1, and changes nothing', async () => {

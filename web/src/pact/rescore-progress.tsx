@@ -81,9 +81,9 @@ export function RescoreProgress(props: { runId: string }) {
 function RescoreSummary(props: { run: RescoreRun }) {
   const { run } = props;
   const gradeChanges = gradeChangesOf(run);
-  // A new option object redraws the chart: only when the changes themselves change.
+  // A new option object redraws the chart: only when the changes themselves change (each poll brings a new run object).
   const changesKey = JSON.stringify(gradeChanges);
-  const chartOption = useMemo(() => gradeChangeChartOption(JSON.parse(changesKey) as [string, number][]), [changesKey]);
+  const chartOption = useMemo(() => gradeChangeChartOption(gradeChanges), [changesKey]);
   return (
     <div className="lp-pact-rescore__summary">
       <dl className="lp-pact-stats" aria-label="What the rescoring changed">
